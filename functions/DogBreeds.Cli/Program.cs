@@ -1,0 +1,2 @@
+Console.WriteLine("dogbreeds: commands arrive with the core pipeline.");
+return 0;
