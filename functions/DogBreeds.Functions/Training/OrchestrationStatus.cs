@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace DogBreeds.Functions.Training;
+
+/// <summary>Answer of <c>GET /api/train/{id}</c> and <c>GET /api/submissions/{id}</c>.</summary>
+/// <param name="Id">Instance id.</param>
+/// <param name="Name">Orchestration name.</param>
+/// <param name="RuntimeStatus">Pending, Running, Completed, Failed, Terminated...</param>
+/// <param name="CreatedAt">When it was scheduled.</param>
+/// <param name="LastUpdatedAt">Last state change.</param>
+/// <param name="CustomStatus">The stage and parts done out of total.</param>
+/// <param name="Output">The result (metrics, version) once completed.</param>
+/// <param name="Error">The failure sentence when it failed.</param>
+public sealed record OrchestrationStatus(
+    string Id,
+    string Name,
+    string RuntimeStatus,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    JsonElement? CustomStatus,
+    JsonElement? Output,
+    string? Error);
