@@ -1,0 +1,20 @@
+namespace DogBreeds.Functions.Tests.Infrastructure;
+
+/// <summary>The folder holding DogBreeds.sln, found by walking up from the test binaries.</summary>
+internal static class RepositoryRoot
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "DogBreeds.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No DogBreeds.sln above {AppContext.BaseDirectory}.");
+    }
+}
