@@ -175,9 +175,9 @@ public sealed record BackboneManifest
             throw new InvalidDataException($"Backbone '{Id}' lists no ONNX model files.");
         }
 
-        if (InputSize is < 8 or > 4096)
+        if (InputSize is < 1 or > 4096)
         {
-            throw new InvalidDataException($"Backbone '{Id}' has input size {InputSize}; it must be between 8 and 4096 pixels.");
+            throw new InvalidDataException($"Backbone '{Id}' has input size {InputSize}; it must be between 1 and 4096 pixels.");
         }
 
         if (!(CropFraction > 0 && CropFraction <= 1))

@@ -97,7 +97,14 @@ public sealed partial class FolderFeatureCache : IFeatureCache
             throw new ArgumentException($"'{sha256}' is not a SHA-256 in 64 lower-case hex digits.", nameof(sha256));
         }
 
+        // One folder name per key: path separators become '_', and a leading '.' is escaped so that
+        // "." or ".." can never climb out of the cache folder.
         var safeKey = string.Concat(key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '+' ? c : '_'));
+        if (safeKey.StartsWith('.'))
+        {
+            safeKey = "_" + safeKey;
+        }
+
         return Path.Combine(Directory, safeKey, sha256[..2], sha256 + Extension);
     }
 

@@ -141,7 +141,7 @@ public sealed class PhotoDecoder
         return e switch
         {
             UnknownImageFormatException => new InvalidPhotoException(photoName, PhotoProblem.NotAnImage, $"Photo '{photoName}' is not an image in a format this service reads (JPEG, PNG, GIF, BMP, TIFF or WebP).", e),
-            InvalidMemoryOperationException => new InvalidPhotoException(photoName, PhotoProblem.TooLarge, $"Photo '{photoName}' needs a buffer larger than the {_maxAllocationMegabytes} MB decoding limit.", e),
+            InvalidMemoryOperationException or { InnerException: InvalidMemoryOperationException } => new InvalidPhotoException(photoName, PhotoProblem.TooLarge, $"Photo '{photoName}' needs a buffer larger than the {_maxAllocationMegabytes} MB decoding limit.", e),
             NotSupportedException => new InvalidPhotoException(photoName, PhotoProblem.UnsupportedFormat, $"Photo '{photoName}' is a {formatName} file in a variant the decoder does not support ({Clause(e.Message)}).", e),
             _ => new InvalidPhotoException(photoName, PhotoProblem.Truncated, $"Photo '{photoName}' is a damaged or truncated {formatName} file ({Clause(e.Message)}).", e),
         };

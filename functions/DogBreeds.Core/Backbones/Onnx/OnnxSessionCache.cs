@@ -13,6 +13,7 @@ internal static partial class OnnxSessionCache
 {
     private static readonly ConcurrentDictionary<(string Path, ExecutionProvider Provider, int Threads), Lazy<OnnxModel>> s_models = new();
     private static int s_cudaFallbackLogged;
+    private static volatile string? s_cudaFailure;
 
     /// <summary>Returns the shared model for <paramref name="path"/>, loading it (batch made symbolic) on first use.</summary>
     public static OnnxModel Get(string path, ExecutionProvider provider, int intraOpThreads, ILogger logger)
@@ -44,7 +45,13 @@ internal static partial class OnnxSessionCache
             throw new InvalidDataException($"Model file '{path}' is not a readable ONNX model ({e.Message.TrimEnd('.')}).", e);
         }
 
-        if (provider != ExecutionProvider.Cpu)
+        if (provider == ExecutionProvider.Cuda && s_cudaFailure is { } known)
+        {
+            throw new InvalidOperationException($"The CUDA execution provider was requested for '{Path.GetFileName(path)}' but cannot be used on this machine ({known}).");
+        }
+
+        // Auto tries CUDA once per process; after a failure every later model goes straight to the CPU.
+        if (provider == ExecutionProvider.Cuda || (provider == ExecutionProvider.Auto && s_cudaFailure is null))
         {
             using var cudaOptions = CreateOptions(threads);
             Exception? failure = null;
@@ -56,6 +63,7 @@ internal static partial class OnnxSessionCache
             catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
             {
                 failure = e;
+                s_cudaFailure = FirstLine(e.Message);
             }
 
             if (provider == ExecutionProvider.Cuda)
