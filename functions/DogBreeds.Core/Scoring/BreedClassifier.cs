@@ -1,62 +1,76 @@
+using System.Numerics.Tensors;
 using DogBreeds.Core.Backbones;
 using DogBreeds.Core.Models;
 
 namespace DogBreeds.Core.Scoring;
 
 /// <summary>
-/// Photo -> breeds: the backbone's features through the model, ranked, with the not-dog judgement.
-/// Stateless over an immutable model, so one instance serves concurrent requests.
+/// Photo in, breeds out: a feature extractor and a trained model that were made for each other.
+/// Thread-safe: both parts are.
 /// </summary>
 public sealed class BreedClassifier
 {
-    private readonly BreedModel _model;
+    /// <summary>How many breeds a prediction lists unless asked otherwise.</summary>
+    public const int DefaultTop = 5;
 
-    /// <summary>Wraps a trained model.</summary>
-    public BreedClassifier(BreedModel model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        _model = model;
-    }
+    private readonly FeatureExtractor _extractor;
 
-    /// <summary>The model's breeds, sorted (the Kaggle submission column order).</summary>
-    public IReadOnlyList<string> Classes => _model.Classes;
-
-    /// <summary>Runs a photo through <paramref name="extractor"/> and the model.</summary>
-    /// <exception cref="Images.InvalidPhotoException">The photo cannot be read.</exception>
-    public BreedPrediction PredictPhoto(FeatureExtractor extractor, ReadOnlySpan<byte> photo, string photoName, int top)
+    /// <summary>Pairs <paramref name="extractor"/> with <paramref name="model"/>, refusing a model trained on other features.</summary>
+    /// <exception cref="ModelFormatException">The model was trained on another backbone or feature width.</exception>
+    public BreedClassifier(FeatureExtractor extractor, BreedModel model)
     {
         ArgumentNullException.ThrowIfNull(extractor);
-        return Predict(extractor.Extract(photo, photoName), top);
-    }
-
-    /// <summary>Ranks the breeds for one feature vector.</summary>
-    public BreedPrediction Predict(ReadOnlySpan<float> features, int top)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        float[] probabilities = _model.PredictProbabilities(features);
-        int[] order = Enumerable.Range(0, probabilities.Length).ToArray();
-        Array.Sort(order, (a, b) => probabilities[b] != probabilities[a]
-            ? probabilities[b].CompareTo(probabilities[a])
-            : string.CompareOrdinal(_model.Classes[a], _model.Classes[b]));
-
-        var ranked = order.Take(Math.Min(top, order.Length))
-            .Select(i => new BreedProbability(_model.Classes[i], probabilities[i]))
-            .ToArray();
-
-        double max = probabilities.Length == 0 ? 0 : probabilities[order[0]];
-        double threshold = _model.NotDogThreshold;
-        bool isDog = max >= threshold;
-        return new BreedPrediction(ranked, isDog, DogConfidence(max, threshold, isDog), max, threshold);
-    }
-
-    /// <summary>0.5 at the threshold, 1 at the far end of the side the judgement falls on.</summary>
-    public static double DogConfidence(double maxProbability, double threshold, bool isDog)
-    {
-        if (isDog)
+        ArgumentNullException.ThrowIfNull(model);
+        var sha = BackboneSignature.Sha256(extractor);
+        if (!string.Equals(model.Manifest.BackboneSha256, sha, StringComparison.OrdinalIgnoreCase))
         {
-            return threshold >= 1 ? 1 : 0.5 + (0.5 * Math.Clamp((maxProbability - threshold) / (1 - threshold), 0, 1));
+            throw new ModelFormatException(
+                $"The model was trained on backbone '{model.Manifest.BackboneId}' (SHA-256 {model.Manifest.BackboneSha256}), but the extractor runs '{extractor.Key}' (SHA-256 {sha}); score with the backbone the model was trained on.");
         }
 
-        return threshold <= 0 ? 1 : 0.5 + (0.5 * Math.Clamp((threshold - maxProbability) / threshold, 0, 1));
+        if (model.InputDimension != extractor.Dimension)
+        {
+            throw new ModelFormatException(
+                $"The model expects {model.InputDimension} features per photo, but backbone '{extractor.Key}' produces {extractor.Dimension}.");
+        }
+
+        _extractor = extractor;
+        Model = model;
+    }
+
+    /// <summary>The model that answers.</summary>
+    public BreedModel Model { get; }
+
+    /// <summary>Runs one photo through the CNN and the ensemble.</summary>
+    /// <exception cref="Images.InvalidPhotoException">The bytes are not a photo this service can read.</exception>
+    public BreedPrediction Predict(ReadOnlySpan<byte> photo, string photoName, int top = DefaultTop) =>
+        Predict(_extractor.Extract(photo, photoName), top);
+
+    /// <summary>Scores features already extracted by the matching backbone.</summary>
+    public BreedPrediction Predict(ReadOnlySpan<float> features, int top = DefaultTop) =>
+        FromProbabilities(Model, Model.PredictProbabilities(features), top);
+
+    /// <summary>Turns one row of calibrated probabilities into a prediction: top breeds and the dog judgement.</summary>
+    public static BreedPrediction FromProbabilities(BreedModel model, ReadOnlySpan<float> probabilities, int top = DefaultTop)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        var k = Math.Min(top, probabilities.Length);
+        var order = new int[probabilities.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var keys = probabilities.ToArray();
+        Array.Sort(keys, order, Comparer<float>.Create(static (a, b) => b.CompareTo(a)));
+        var breeds = new BreedProbability[k];
+        for (var i = 0; i < k; i++)
+        {
+            breeds[i] = new BreedProbability(model.Classes[order[i]], probabilities[order[i]]);
+        }
+
+        var confidence = TensorPrimitives.Max(probabilities);
+        return new BreedPrediction(breeds, model.IsDog(probabilities), confidence, model.NotDogThreshold);
     }
 }

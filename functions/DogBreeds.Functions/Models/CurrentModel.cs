@@ -1,3 +1,5 @@
+using DogBreeds.Core.Backbones;
+using DogBreeds.Core.Scoring;
 using DogBreeds.Functions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,15 +11,22 @@ namespace DogBreeds.Functions.Models;
 /// most every <see cref="DogBreedsOptions.ModelRefreshSeconds"/>; a changed ETag loads the version it names,
 /// so a publish or a promotion reaches every instance within that delay without a restart.
 /// </summary>
-public sealed partial class CurrentModel(ModelStore store, ModelCache cache, IOptions<DogBreedsOptions> options, TimeProvider time, ILogger<CurrentModel> logger) : IDisposable
+public sealed partial class CurrentModel(
+    ModelStore store,
+    ModelCache cache,
+    FeatureExtractor extractor,
+    IOptions<DogBreedsOptions> options,
+    TimeProvider time,
+    ILogger<CurrentModel> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private LoadedModel? _model;
+    private ScoringModel? _model;
     private string? _etag;
     private DateTimeOffset _nextCheck = DateTimeOffset.MinValue;
 
     /// <summary>The current model, or null when no model is published yet.</summary>
-    public async Task<LoadedModel?> GetAsync(CancellationToken cancellationToken)
+    /// <exception cref="DogBreeds.Core.Models.ModelFormatException">The current model was trained on another backbone.</exception>
+    public async Task<ScoringModel?> GetAsync(CancellationToken cancellationToken)
     {
         if (time.GetUtcNow() < _nextCheck)
         {
@@ -48,7 +57,8 @@ public sealed partial class CurrentModel(ModelStore store, ModelCache cache, IOp
                 }
                 else
                 {
-                    _model = await cache.GetAsync(pointer.Version, cancellationToken);
+                    var loaded = await cache.GetAsync(pointer.Version, cancellationToken);
+                    _model = new ScoringModel(loaded.Version, new BreedClassifier(extractor, loaded.Model));
                     _etag = pointer.ETag;
                     LogLoaded(pointer.Version);
                 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using DogBreeds.Core.Backbones;
 using DogBreeds.Core.Images;
-using DogBreeds.Core.Scoring;
+using DogBreeds.Core.Models;
 using DogBreeds.Functions.Hosting;
 using DogBreeds.Functions.Http;
 using DogBreeds.Functions.Models;
@@ -17,7 +16,7 @@ namespace DogBreeds.Functions.Scoring;
 /// file; answers the model version, the top K breeds and the is-dog judgement. 400 unreadable photo,
 /// 413 over <c>DogBreeds:MaxUploadBytes</c>, 415 other media types, 503 before a model is published.
 /// </summary>
-public sealed class ScorePhoto(CurrentModel currentModel, FeatureExtractor extractor, IOptions<DogBreedsOptions> options)
+public sealed class ScorePhoto(CurrentModel currentModel, IOptions<DogBreedsOptions> options)
 {
     /// <summary>Largest <c>top</c> accepted.</summary>
     public const int MaxTop = 120;
@@ -41,7 +40,16 @@ public sealed class ScorePhoto(CurrentModel currentModel, FeatureExtractor extra
             return error;
         }
 
-        var model = await currentModel.GetAsync(cancellationToken);
+        ScoringModel? model;
+        try
+        {
+            model = await currentModel.GetAsync(cancellationToken);
+        }
+        catch (ModelFormatException ex)
+        {
+            return HttpAnswers.Error(StatusCodes.Status503ServiceUnavailable, $"The current model cannot score here: {ex.Message}");
+        }
+
         if (model is null)
         {
             return HttpAnswers.NoModel();
@@ -49,7 +57,7 @@ public sealed class ScorePhoto(CurrentModel currentModel, FeatureExtractor extra
 
         try
         {
-            var prediction = new BreedClassifier(model.Model).PredictPhoto(extractor, photo, name, top);
+            var prediction = model.Classifier.Predict(photo, name, top);
             return HttpAnswers.Ok(ScoreAnswer.From(model.Version, prediction));
         }
         catch (InvalidPhotoException ex) when (ex.Problem == PhotoProblem.TooLarge)

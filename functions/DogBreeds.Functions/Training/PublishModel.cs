@@ -1,6 +1,6 @@
 using DogBreeds.Core.Backbones;
+using DogBreeds.Core.Scoring;
 using DogBreeds.Core.Training;
-using DogBreeds.Functions.Hosting;
 using DogBreeds.Functions.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -25,7 +25,7 @@ public sealed partial class PublishModel(TrainingRunData runData, ModelStore mod
         }
 
         var model = BaggedSgdTrainer.Assemble(
-            data, preparation, input.Plan.ToOptions(), members, input.Plan.BackboneKey, BackboneIdentity.Sha256(extractor), input.CreatedAt);
+            data, preparation, input.Plan.ToOptions(), members, input.Plan.BackboneKey, BackboneSignature.Sha256(extractor), input.CreatedAt);
         var metrics = model.Manifest.Metrics;
         var info = new ModelVersionInfo(
             input.Version,
