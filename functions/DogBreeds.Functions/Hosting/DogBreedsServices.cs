@@ -1,10 +1,13 @@
+using Azure.Core.Serialization;
 using DogBreeds.Core.Backbones;
 using DogBreeds.Core.Images;
 using DogBreeds.Functions.Extraction;
+using DogBreeds.Functions.Http;
 using DogBreeds.Functions.Models;
 using DogBreeds.Functions.Storage;
 using DogBreeds.Functions.Submissions;
 using DogBreeds.Functions.Training;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,6 +35,10 @@ public static class DogBreedsServices
                 o => o.Backbone.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).All(CanResolve),
                 "The setting DogBreeds:Backbone names a backbone that cannot be found (built in: resnet18; or a manifest path).")
             .ValidateOnStart();
+
+        // camelCase JSON everywhere: HttpRequestData answers (the durable status URLs), orchestration inputs
+        // and outputs, as the ASP.NET Core answers already are (the worker's default is PascalCase).
+        services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(HttpRequestDataJson.Options));
 
         // Built now, so a missing or malformed connection stops the app at start-up with a sentence naming it.
         var blobService = PhotoStorageConnection.CreateClient(configuration);

@@ -15,5 +15,5 @@ public sealed class GetSubmissionStatus
         [DurableClient] DurableTaskClient client,
         string id,
         CancellationToken cancellationToken) =>
-        OrchestrationStatusReader.AnswerAsync(client, id, nameof(ScoreTestPhotos), cancellationToken);
+        OrchestrationStatusReader.AnswerAsync<SubmissionResult>(client, id, nameof(ScoreTestPhotos), cancellationToken);
 }

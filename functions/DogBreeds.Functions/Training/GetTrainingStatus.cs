@@ -14,5 +14,5 @@ public sealed class GetTrainingStatus
         [DurableClient] DurableTaskClient client,
         string id,
         CancellationToken cancellationToken) =>
-        OrchestrationStatusReader.AnswerAsync(client, id, nameof(TrainEnsemble), cancellationToken);
+        OrchestrationStatusReader.AnswerAsync<TrainingResult>(client, id, nameof(TrainEnsemble), cancellationToken);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace DogBreeds.Functions.Training;
 
 /// <summary>Answer of <c>GET /api/train/{id}</c> and <c>GET /api/submissions/{id}</c>.</summary>
@@ -9,7 +7,7 @@ namespace DogBreeds.Functions.Training;
 /// <param name="CreatedAt">When it was scheduled.</param>
 /// <param name="LastUpdatedAt">Last state change.</param>
 /// <param name="CustomStatus">The stage and parts done out of total.</param>
-/// <param name="Output">The result (metrics, version) once completed.</param>
+/// <param name="Output">The result (<see cref="TrainingResult"/> or <c>SubmissionResult</c>) once completed.</param>
 /// <param name="Error">The failure sentence when it failed.</param>
 public sealed record OrchestrationStatus(
     string Id,
@@ -17,6 +15,6 @@ public sealed record OrchestrationStatus(
     string RuntimeStatus,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt,
-    JsonElement? CustomStatus,
-    JsonElement? Output,
+    TrainingProgress? CustomStatus,
+    object? Output,
     string? Error);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DogBreeds.Functions.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
@@ -8,8 +7,12 @@ namespace DogBreeds.Functions.Training;
 /// <summary>Reads an orchestration's status for the HTTP status endpoints.</summary>
 public static class OrchestrationStatusReader
 {
-    /// <summary>200 with <see cref="OrchestrationStatus"/>, or 404 when there is no such instance of <paramref name="orchestration"/>.</summary>
-    public static async Task<IActionResult> AnswerAsync(DurableTaskClient client, string instanceId, string orchestration, CancellationToken cancellationToken)
+    /// <summary>
+    /// 200 with <see cref="OrchestrationStatus"/>, or 404 when there is no such instance of
+    /// <paramref name="orchestration"/>. Custom status and output are read back as their types (whatever the
+    /// task hub's data converter wrote), so the answer is always the app's camelCase JSON.
+    /// </summary>
+    public static async Task<IActionResult> AnswerAsync<TOutput>(DurableTaskClient client, string instanceId, string orchestration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
@@ -24,11 +27,8 @@ public static class OrchestrationStatusReader
             metadata.RuntimeStatus.ToString(),
             metadata.CreatedAt,
             metadata.LastUpdatedAt,
-            Parse(metadata.SerializedCustomStatus),
-            Parse(metadata.SerializedOutput),
+            metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<TrainingProgress>(),
+            metadata.SerializedOutput is null || metadata.RuntimeStatus != OrchestrationRuntimeStatus.Completed ? null : metadata.ReadOutputAs<TOutput>(),
             metadata.FailureDetails?.ErrorMessage));
     }
-
-    private static JsonElement? Parse(string? json) =>
-        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<JsonElement>(json);
 }

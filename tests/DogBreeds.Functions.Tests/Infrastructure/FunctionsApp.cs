@@ -1,6 +1,4 @@
-using Azure.Core.Serialization;
 using DogBreeds.Functions.Hosting;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -43,9 +41,6 @@ public sealed class FunctionsApp : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddDogBreeds(configuration);
-
-        // What the worker host registers for HttpRequestData responses (CreateCheckStatusResponseAsync serialises with it).
-        services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer());
         return new FunctionsApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }
 

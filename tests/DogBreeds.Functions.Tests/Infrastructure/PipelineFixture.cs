@@ -115,6 +115,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         TrainBlobs = await ExtractAllAsync("train/", ct);
         ExtractSeconds = clock.Elapsed.TotalSeconds;
         TrainCnnPhotos = Extractor.CnnPhotos - before;
+        Progress($"extracted {TrainBlobs} blobs ({TrainCnnPhotos} CNN passes) in {ExtractSeconds:F0} s");
 
         // 3. POST /api/train -> 202 with status URLs; the Durable Task engine runs the orchestration.
         Durable = await DurableFunctionsHost.StartAsync(App);
@@ -123,7 +124,9 @@ public sealed class PipelineFixture : IAsyncLifetime
             TestHttpRequestData.Post(App.Services, "train", """{"seed": 7}"""), Durable.Client, ct);
         TrainingStartStatus = (int)start.StatusCode;
         TrainingStartAnswer = TestHttpResponseData.Json(start);
-        TrainingInstanceId = TrainingStartAnswer.GetProperty("id").GetString()!;
+        TrainingInstanceId = TrainingStartAnswer.TryGetProperty("id", out var id)
+            ? id.GetString()!
+            : throw new InvalidOperationException($"POST /api/train answered {TrainingStartStatus} without an id: {TrainingStartAnswer}");
         var done = await Durable.Client.WaitForInstanceCompletionAsync(TrainingInstanceId, getInputsAndOutputs: true, ct);
         if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
@@ -132,6 +135,7 @@ public sealed class PipelineFixture : IAsyncLifetime
 
         Training = done.ReadOutputAs<TrainingResult>()!;
         TrainSeconds = clock.Elapsed.TotalSeconds;
+        Progress($"trained {Training.Version} in {TrainSeconds:F0} s");
 
         // 4. Score the validation photos and the not-dogs through POST /api/score.
         clock.Restart();
@@ -141,6 +145,17 @@ public sealed class PipelineFixture : IAsyncLifetime
         ValScores = await ScoreAsync(val, ct);
         NotDogScores = await ScoreAsync(Directory.GetFiles(DogPhotos.NotDogsDir, "*.jpg").Order(StringComparer.Ordinal).Select(f => (f, (string?)null)).ToArray(), ct);
         ScoreSeconds = clock.Elapsed.TotalSeconds;
+        Progress($"scored {ValScores.Count + NotDogScores.Count} photos in {ScoreSeconds:F0} s");
+    }
+
+    /// <summary>Set-up progress, appended to the file named by DOGBREEDS_TEST_PROGRESS when set (the suite runs minutes).</summary>
+    private static void Progress(string line)
+    {
+        string? path = Environment.GetEnvironmentVariable("DOGBREEDS_TEST_PROGRESS");
+        if (!string.IsNullOrEmpty(path))
+        {
+            File.AppendAllText(path, $"{DateTime.UtcNow:HH:mm:ss} {line}{Environment.NewLine}");
+        }
     }
 
     /// <summary>Uploads local files to inbox paths, 16 at a time.</summary>

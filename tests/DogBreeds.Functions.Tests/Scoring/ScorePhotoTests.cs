@@ -36,7 +36,8 @@ public sealed class ScorePhotoTests(PipelineFixture fixture)
 
         TestContext.Current.SendDiagnosticMessage(
             $"isDog: AUROC {sut:F3} ({dogs.Length} val dogs vs {notDogs.Length} not-dogs); at threshold {fixture.Training.NotDogThreshold:F3}: " +
-            $"{dogsKept:P1} of dogs judged dogs, {notDogsCaught:P1} of not-dogs judged not dogs");
+            $"{dogsKept:P1} of dogs judged dogs, {notDogsCaught:P1} of not-dogs judged not dogs; passing as dogs: " +
+            string.Join(", ", fixture.NotDogScores.Where(s => s.IsDog).Select(s => $"{Path.GetFileNameWithoutExtension(s.Photo)} ({s.Top1} {s.MaxProbability:F2})")));
         Assert.Equal(44, notDogs.Length);
         Assert.True(sut >= 0.75, $"AUROC {sut:F3}");
         Assert.True(dogsKept >= 0.85, $"only {dogsKept:P1} of dog photos judged dogs");

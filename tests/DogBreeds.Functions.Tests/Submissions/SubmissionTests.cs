@@ -33,6 +33,12 @@ public sealed class SubmissionTests(PipelineFixture fixture)
         Assert.Equal(fixture.Training.Version, result.ModelVersion);
         Assert.Equal(StorageLayout.SubmissionBlob(fixture.Training.Version), result.Blob);
         Assert.Equal(["test/zz-broken.jpg"], result.Unreadable);
+        var (statusCode, status) = HttpRequests.Read(await fixture.App.Function<GetSubmissionStatus>().Run(
+            HttpRequests.Get(fixture.App.Services, "submissions/" + id), fixture.Durable.Client, id, _ct));
+        Assert.Equal(200, statusCode);
+        Assert.Equal("Completed", status.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(result.Blob, status.GetProperty("output").GetProperty("blob").GetString());
+        Assert.Equal("written", status.GetProperty("customStatus").GetProperty("stage").GetString());
 
         var csv = (await fixture.Azurite.Client().GetBlobContainerClient(StorageLayout.ModelsContainer).GetBlobClient(result.Blob).DownloadContentAsync(_ct))
             .Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
