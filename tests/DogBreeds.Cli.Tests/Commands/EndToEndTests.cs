@@ -119,14 +119,14 @@ public sealed class EndToEndTests(TrainedModelFixture fixture) : IClassFixture<T
         Trained();
         var folder = Path.Combine(fixture.Root, "messy");
         Directory.CreateDirectory(folder);
-        var photos = Directory.GetFiles(DogPhotos.TrainDir).Order(StringComparer.Ordinal).Take(60).ToArray();
-        var labels = File.ReadLines(DogPhotos.LabelsCsv).Skip(1).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[1]);
+        var labels = File.ReadLines(DogPhotos.LabelsCsv).Skip(1).Select(l => l.Split(','))
+            .GroupBy(p => p[1], StringComparer.Ordinal)
+            .SelectMany(g => g.Order(Comparer<string[]>.Create((a, b) => string.CompareOrdinal(a[0], b[0]))).Take(6));
         var rows = new List<string> { "id,breed" };
-        foreach (var photo in photos)
+        foreach (var label in labels)
         {
-            File.Copy(photo, Path.Combine(folder, Path.GetFileName(photo)), overwrite: true);
-            var id = Path.GetFileNameWithoutExtension(photo);
-            rows.Add($"{id},{labels[id]}");
+            File.Copy(Path.Combine(DogPhotos.TrainDir, label[0] + ".jpg"), Path.Combine(folder, label[0] + ".jpg"), overwrite: true);
+            rows.Add($"{label[0]},{label[1]}");
         }
 
         await File.WriteAllBytesAsync(Path.Combine(folder, "corrupt.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3], TestContext.Current.CancellationToken);
