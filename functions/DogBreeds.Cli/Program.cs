@@ -1,2 +1,12 @@
-Console.WriteLine("dogbreeds: commands arrive with the core pipeline.");
-return 0;
+using System.CommandLine;
+using DogBreeds.Cli.Commands;
+
+var root = new RootCommand("dogbreeds: photos -> bottleneck features -> bagged SGD ensemble -> breeds.")
+{
+    TrainCommand.Create(),
+    EvaluateCommand.Create(),
+    PredictCommand.Create(),
+    SubmitCommand.Create(),
+    ExtractCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

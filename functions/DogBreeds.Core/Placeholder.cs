@@ -1,4 +1,0 @@
-namespace DogBreeds.Core;
-
-/// <summary>Temporary anchor type until the pipeline lands.</summary>
-public static class Placeholder;
