@@ -41,11 +41,11 @@ public sealed class AzdProjectTests(CompiledInfrastructure infrastructure)
     [Fact]
     public void DeployDocs_Parameters_DescribeEveryParameterOfMainBicep()
     {
-        var documented = File.ReadAllText(RepositoryPaths.Of("docs", "deploy.md"));
+        var documented = File.ReadAllText(RepositoryPaths.Of("README.md"));
 
         var sut = infrastructure.Template["parameters"]!.AsObject().Select(p => p.Key).Where(name => !documented.Contains($"`{name}`", StringComparison.Ordinal)).ToList();
 
-        Assert.True(sut.Count == 0, $"docs/deploy.md does not describe: {string.Join(", ", sut)}.");
+        Assert.True(sut.Count == 0, $"The README's Deploy to Azure section does not describe: {string.Join(", ", sut)}.");
     }
 
     [Fact]
