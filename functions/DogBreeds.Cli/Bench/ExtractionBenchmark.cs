@@ -57,6 +57,8 @@ public static class ExtractionBenchmark
         var failed = 0;
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var gen2 = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         await foreach (var result in extractor.ExtractAllAsync(photos.Select((p, i) => PhotoInput.FromBytes(p, bytes[i])), cache: null, ct).ConfigureAwait(false))
         {
@@ -64,7 +66,7 @@ public static class ExtractionBenchmark
         }
 
         var endToEnd = photos.Count / clock.Elapsed.TotalSeconds;
-        await output.WriteLineAsync(Invariant($"  end to end (decode + preprocess + CNN, pipelined): {endToEnd,7:F1} images/s ({clock.Elapsed.TotalSeconds:F1} s, {CpuPerPhoto(process, ref cpu, photos.Count)}, {failed} failed)")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant($"  end to end (decode + preprocess + CNN, pipelined): {endToEnd,7:F1} images/s ({clock.Elapsed.TotalSeconds:F1} s, {CpuPerPhoto(process, ref cpu, photos.Count)}, {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / photos.Count:F0} KB allocated/photo, {GC.CollectionCount(2) - gen2} gen2 GCs, {failed} failed)")).ConfigureAwait(false);
 
         // Decoding alone, one thread.
         var decoder = new PhotoDecoder(limits);
