@@ -1,52 +1,41 @@
+using DogBreeds.Core.Backbones;
 using DogBreeds.Core.Features;
+using DogBreeds.Core.Tests.Backbones;
+using DogBreeds.Tests;
 
 namespace DogBreeds.Core.Tests.Training;
 
 /// <summary>
-/// Trains on real ResNet18 features of the shared photos when a features folder exists (train.csv, val.csv,
-/// notdogs.csv as written by the extraction step): DOGBREEDS_FEATURES, or a "features" folder beside the
-/// repository or one of its parents. Skipped when absent: the photo-based test (which extracts the features
-/// itself) asserts the same targets through <see cref="RealFeatureTargets"/>.
+/// The recipe on real photos, through the core alone: ResNet18 features of <c>train/</c> (Kaggle layout)
+/// and <c>val/</c> (folder per breed), default training options, and the targets.
 /// </summary>
-public sealed class RealFeatureTests
+public sealed class RealFeatureTests(ResNet18Fixture fixture) : IClassFixture<ResNet18Fixture>
 {
     [Fact]
-    public void Train_RealResNet18Features_MeetsAccuracyLogLossAndNotDogTargets()
+    public async Task Train_RealResNet18Features_MeetsAccuracyLogLossAndNotDogTargets()
     {
-        var folder = FeaturesFolder();
-        if (folder is null)
-        {
-            Assert.Skip("No real features: set DOGBREEDS_FEATURES to a folder with train.csv and val.csv (and notdogs.csv) to run this test.");
-        }
+        var train = await ExtractAsync(PhotoCatalog.Scan(DogPhotos.TrainDir, DogPhotos.LabelsCsv).Labelled);
+        var validation = await ExtractAsync(PhotoCatalog.Scan(DogPhotos.ValDir, null).Labelled);
+        var notDogs = await ExtractAsync(Directory.GetFiles(DogPhotos.NotDogsDir).Order(StringComparer.Ordinal)
+            .Select(p => new CatalogPhoto(p, Path.GetFileNameWithoutExtension(p), validation.Classes[0])));
 
-        var train = FeatureCsv.Read(Path.Combine(folder, "train.csv"));
-        var validation = FeatureCsv.Read(Path.Combine(folder, "val.csv"));
-        var notDogsPath = Path.Combine(folder, "notdogs.csv");
-        var notDogs = File.Exists(notDogsPath) ? FeatureCsv.Read(notDogsPath) : null;
-
-        var (model, report) = RealFeatureTargets.AssertMeetsTargets(train, validation, notDogs);
+        var (model, report) = RealFeatureTargets.AssertMeetsTargets(train, validation, notDogs.WithClasses(validation.Classes));
 
         Assert.Equal(train.Classes, model.Classes);
-        Assert.Equal(validation.Rows, report.Count);
+        Assert.Equal(500, report.Count);
+        Assert.Equal(2000, train.Rows);
     }
 
-    private static string? FeaturesFolder()
+    private async Task<LabelledFeatures> ExtractAsync(IEnumerable<CatalogPhoto> photos)
     {
-        var configured = Environment.GetEnvironmentVariable("DOGBREEDS_FEATURES");
-        if (!string.IsNullOrEmpty(configured))
+        var list = photos.ToList();
+        var byPath = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        await foreach (var result in fixture.Extractor.ExtractAllAsync(list.Select(p => PhotoInput.FromFile(p.Path)), cache: null, TestContext.Current.CancellationToken))
         {
-            return File.Exists(Path.Combine(configured, "train.csv")) ? configured : null;
+            Assert.True(result.Features is not null, result.Error);
+            byPath[result.Name] = result.Features;
         }
 
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "features");
-            if (File.Exists(Path.Combine(candidate, "train.csv")) && File.Exists(Path.Combine(candidate, "val.csv")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return LabelledFeatures.Create([.. list.Select(p => (p.Id, p.Breed!, byPath[p.Path]))]);
     }
 }
