@@ -8,5 +8,6 @@ var root = new RootCommand("dogbreeds: photos -> bottleneck features -> bagged S
     PredictCommand.Create(),
     SubmitCommand.Create(),
     ExtractCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

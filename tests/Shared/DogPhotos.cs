@@ -12,6 +12,9 @@ internal static class DogPhotos
     /// <summary>The data folder (train/, val/, labels.csv, not-dogs/, breeds120/); fails or skips the test when missing.</summary>
     public static string Root => s_root.Value ?? Missing();
 
+    /// <summary>Whether the photos were found (fixtures use it to do no work when they were not).</summary>
+    public static bool Available => s_root.Value is not null;
+
     /// <summary>Flat Kaggle-layout training photos.</summary>
     public static string TrainDir => Path.Combine(Root, "train");
 

@@ -55,6 +55,10 @@ public static class ExtractionBenchmark
 
         // End to end: bytes already in memory (file reads are not what is measured), cache off.
         var failed = 0;
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var gen2 = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         await foreach (var result in extractor.ExtractAllAsync(photos.Select((p, i) => PhotoInput.FromBytes(p, bytes[i])), cache: null, ct).ConfigureAwait(false))
         {
@@ -62,13 +66,14 @@ public static class ExtractionBenchmark
         }
 
         var endToEnd = photos.Count / clock.Elapsed.TotalSeconds;
-        await output.WriteLineAsync(Invariant($"  end to end (decode + preprocess + CNN, pipelined): {endToEnd,7:F1} images/s ({clock.Elapsed.TotalSeconds:F1} s, {failed} failed)")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant($"  end to end (decode + preprocess + CNN, pipelined): {endToEnd,7:F1} images/s ({clock.Elapsed.TotalSeconds:F1} s, {CpuPerPhoto(process, ref cpu, photos.Count)}, {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / photos.Count:F0} KB allocated/photo, {GC.CollectionCount(2) - gen2} gen2 GCs, {failed} failed)")).ConfigureAwait(false);
 
         // Decoding alone, one thread.
         var decoder = new PhotoDecoder(limits);
         var images = new List<Image<Rgb24>>(photos.Count);
         try
         {
+            _ = CpuPerPhoto(process, ref cpu, 1);
             clock.Restart();
             for (var i = 0; i < photos.Count; i++)
             {
@@ -83,13 +88,13 @@ public static class ExtractionBenchmark
             }
 
             var decode = images.Count / clock.Elapsed.TotalSeconds;
-            await output.WriteLineAsync(Invariant($"  decode only (one thread):                         {decode,7:F1} images/s")).ConfigureAwait(false);
+            await output.WriteLineAsync(Invariant($"  decode only (one thread):                         {decode,7:F1} images/s ({CpuPerPhoto(process, ref cpu, images.Count)})")).ConfigureAwait(false);
 
             // CNN alone on pre-decoded photos, batched.
             clock.Restart();
             _ = extractor.ExtractImages(images);
             var cnn = images.Count / clock.Elapsed.TotalSeconds;
-            await output.WriteLineAsync(Invariant($"  CNN only (pre-decoded photos, batched):           {cnn,7:F1} images/s")).ConfigureAwait(false);
+            await output.WriteLineAsync(Invariant($"  CNN only (pre-decoded photos, batched):           {cnn,7:F1} images/s ({CpuPerPhoto(process, ref cpu, images.Count)})")).ConfigureAwait(false);
             return new ExtractionBenchmarkResult(photos.Count, failed, endToEnd, cnn, decode, batchSize, extractor.Provider.ToString());
         }
         finally
@@ -99,6 +104,16 @@ public static class ExtractionBenchmark
                 image.Dispose();
             }
         }
+    }
+
+    /// <summary>CPU time the process used per photo since the last call: on a shared machine it is steadier than wall-clock rates.</summary>
+    private static string CpuPerPhoto(Process process, ref TimeSpan last, int photos)
+    {
+        process.Refresh();
+        var now = process.TotalProcessorTime;
+        var perPhoto = (now - last).TotalMilliseconds / Math.Max(1, photos);
+        last = now;
+        return Invariant($"{perPhoto:F1} CPU ms/photo");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

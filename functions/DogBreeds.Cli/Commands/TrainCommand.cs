@@ -100,6 +100,11 @@ internal static class TrainCommand
             }
 
             stdout.WriteLine();
+            using (var process = Process.GetCurrentProcess())
+            {
+                stdout.WriteLine($"peak memory (working set) {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
+            }
+
             stdout.WriteLine($"calibration temperature {model.Temperature:F3}; a photo counts as a dog when its top probability is at least {model.NotDogThreshold:F3}");
             return 0;
         }));

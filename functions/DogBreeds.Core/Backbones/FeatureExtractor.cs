@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using DogBreeds.Core.Features;
@@ -28,6 +29,11 @@ public sealed partial class FeatureExtractor : IDisposable
     private readonly int _photoLength;
     private readonly PhotoDecoder _decoder;
     private readonly ILogger _logger;
+
+    // Per-photo tensors (600 KB for ResNet18) live on the large object heap: they are kept for reuse
+    // rather than rented from ArrayPool.Shared, whose per-core stores are too small for the dozens
+    // a pipeline holds at once (the overflow would be reallocated and zeroed for every photo).
+    private readonly ConcurrentBag<float[]> _tensors = [];
     private long _cnnPhotos;
     private bool _disposed;
 
@@ -191,7 +197,7 @@ public sealed partial class FeatureExtractor : IDisposable
 
             while (pending.Reader.TryRead(out var left))
             {
-                left.Release();
+                ReturnTensor(left.TakeTensor());
             }
         }
     }
@@ -214,7 +220,7 @@ public sealed partial class FeatureExtractor : IDisposable
                 }
                 catch
                 {
-                    item.Release();
+                    ReturnTensor(item.TakeTensor());
                     throw;
                 }
             }
@@ -255,7 +261,7 @@ public sealed partial class FeatureExtractor : IDisposable
             return new PendingPhoto(photo.Name, sha, null, null, duplicate: true);
         }
 
-        var tensor = ArrayPool<float>.Shared.Rent(_photoLength);
+        var tensor = RentTensor();
         try
         {
             using var image = _decoder.Decode(bytes, photo.Name);
@@ -268,7 +274,7 @@ public sealed partial class FeatureExtractor : IDisposable
         }
         catch (InvalidPhotoException e)
         {
-            ArrayPool<float>.Shared.Return(tensor);
+            ReturnTensor(tensor);
             return new PendingPhoto(photo.Name, sha, null, new ExtractedPhoto(photo.Name, sha, null, e.Message, false), duplicate: false);
         }
     }
@@ -277,6 +283,7 @@ public sealed partial class FeatureExtractor : IDisposable
     {
         var window = new List<PendingPhoto>(2 * BatchSize);
         var runResults = new Dictionary<string, ExtractedPhoto>(StringComparer.Ordinal);
+        var batchInputs = _runners.Select(r => new float[BatchSize * r.PhotoLength]).ToArray();
         try
         {
             while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
@@ -294,7 +301,7 @@ public sealed partial class FeatureExtractor : IDisposable
 
                 try
                 {
-                    RunWindow(window, cnnWork, cache, runResults);
+                    RunWindow(window, cnnWork, batchInputs, cache, runResults);
                     foreach (var item in window)
                     {
                         await writer.WriteAsync(item.Result!, ct).ConfigureAwait(false);
@@ -304,7 +311,7 @@ public sealed partial class FeatureExtractor : IDisposable
                 {
                     foreach (var item in window)
                     {
-                        item.Release();
+                        ReturnTensor(item.TakeTensor());
                     }
 
                     window.Clear();
@@ -320,7 +327,7 @@ public sealed partial class FeatureExtractor : IDisposable
         }
     }
 
-    private void RunWindow(List<PendingPhoto> window, int cnnWork, IFeatureCache? cache, Dictionary<string, ExtractedPhoto> runResults)
+    private void RunWindow(List<PendingPhoto> window, int cnnWork, float[][] batchInputs, IFeatureCache? cache, Dictionary<string, ExtractedPhoto> runResults)
     {
         if (cnnWork > 0)
         {
@@ -329,20 +336,13 @@ public sealed partial class FeatureExtractor : IDisposable
             for (var b = 0; b < _runners.Length; b++)
             {
                 var runner = _runners[b];
-                var input = ArrayPool<float>.Shared.Rent(work.Count * runner.PhotoLength);
-                try
+                var input = batchInputs[b];
+                for (var i = 0; i < work.Count; i++)
                 {
-                    for (var i = 0; i < work.Count; i++)
-                    {
-                        work[i].Tensor.AsSpan(_tensorOffsets[b], runner.PhotoLength).CopyTo(input.AsSpan(i * runner.PhotoLength));
-                    }
+                    work[i].Tensor.AsSpan(_tensorOffsets[b], runner.PhotoLength).CopyTo(input.AsSpan(i * runner.PhotoLength));
+                }
 
-                    runner.Run(input, work.Count, targets, _featureOffsets[b]);
-                }
-                finally
-                {
-                    ArrayPool<float>.Shared.Return(input);
-                }
+                runner.Run(input, work.Count, targets, _featureOffsets[b]);
             }
 
             Interlocked.Add(ref _cnnPhotos, work.Count);
@@ -378,6 +378,17 @@ public sealed partial class FeatureExtractor : IDisposable
         }
     }
 
+    private float[] RentTensor() => _tensors.TryTake(out var tensor) ? tensor : new float[_photoLength];
+
+    private void ReturnTensor(float[]? tensor)
+    {
+        // Enough for a pipeline's channel and batch window; more would only hold memory.
+        if (tensor is not null && _tensors.Count < 4 * BatchSize)
+        {
+            _tensors.Add(tensor);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the cached features of {Photo} ({Reason}); extraction goes on")]
     private static partial void LogCacheWriteFailed(ILogger logger, string photo, string reason);
 
@@ -395,13 +406,11 @@ public sealed partial class FeatureExtractor : IDisposable
 
         public static PendingPhoto Done(ExtractedPhoto result) => new(result.Name, result.Sha256, null, result, duplicate: false);
 
-        public void Release()
+        public float[]? TakeTensor()
         {
-            if (Tensor is not null)
-            {
-                ArrayPool<float>.Shared.Return(Tensor);
-                Tensor = null;
-            }
+            var tensor = Tensor;
+            Tensor = null;
+            return tensor;
         }
     }
 }

@@ -53,6 +53,12 @@ public sealed partial class FolderFeatureCache : IFeatureCache
         {
             return false;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable cache file costs one more CNN run, never the extraction.
+            LogUnreadable(_logger, path, e.Message);
+            return false;
+        }
 
         try
         {
@@ -107,6 +113,9 @@ public sealed partial class FolderFeatureCache : IFeatureCache
 
         return Path.Combine(Directory, safeKey, sha256[..2], sha256 + Extension);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feature cache file {Path} cannot be read ({Reason}); treating it as a miss")]
+    private static partial void LogUnreadable(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feature cache file {Path} is damaged ({Reason}); treating it as a miss, it will be rewritten")]
     private static partial void LogCorrupt(ILogger logger, string path, string reason);

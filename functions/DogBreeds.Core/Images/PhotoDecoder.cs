@@ -169,6 +169,10 @@ public sealed class PhotoDecoder
             new TgaConfigurationModule())
         {
             MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = maxAllocationMegabytes }),
+
+            // One photo, one thread: callers decode photos in parallel (or beside the CNN), and
+            // ImageSharp's own row parallelism would only fight them for the cores.
+            MaxDegreeOfParallelism = 1,
         };
         configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { DecodingMode = FrameDecodingMode.First });
         configuration.ImageFormatsManager.SetDecoder(TiffFormat.Instance, new TiffDecoder { DecodingMode = FrameDecodingMode.First });

@@ -1,11 +1,13 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace DogBreeds.Core.Training;
 
 /// <summary>
 /// Plain (dense) stochastic gradient descent for logistic regression, one photo per step, in the manner of
-/// scikit-learn's SGDClassifier: the "optimal" learning rate 1 / (alpha (t0 + t)), L2 decay applied in O(1)
+/// scikit-learn's SGDClassifier: the decaying learning rate eta0 / (1 + alpha eta0 t) (scikit-learn's "optimal" schedule with another
+/// first step: 1 / mean squared norm of the rows unless given), optional averaging of the iterates (ASGD), L2 decay applied in O(1)
 /// through a lazy weight scale (w = scale x v), L1 through the cumulative penalty of Tsuruoka et al.,
 /// early stopping when the epoch's mean training loss stops improving by more than the tolerance.
 /// Sequential and deterministic: the result depends only on the inputs and the generator's seed.
@@ -34,7 +36,8 @@ internal static class SgdLogisticRegression
         var alpha = options.Alpha;
         var l1Ratio = options.L1Ratio;
         var l2 = alpha * (1 - l1Ratio);
-        var t0 = 1.0 / (alpha * InitialLearningRate(alpha));
+        var eta0 = options.LearningRate > 0 ? options.LearningRate : AutomaticLearningRate(x, rows);
+        var t0 = 1.0 / (alpha * eta0);
         var oneVsRest = options.Loss == SgdLoss.OneVsRest;
 
         var v = new float[classes * features];
@@ -43,6 +46,11 @@ internal static class SgdLogisticRegression
         Array.Fill(scale, 1.0);
         var intercept = new double[classes];
         var z = new double[classes];
+
+        // Averaged SGD: avg = averageScale x sum, started after AverageFromEpoch epochs (one axpy per class and step).
+        var sumWeights = options.AverageFromEpoch > 0 ? new float[classes * features] : null;
+        var sumIntercept = new double[classes];
+        long averaged = 0;
         double u = 0;
         long t = 0;
         var best = double.PositiveInfinity;
@@ -64,24 +72,35 @@ internal static class SgdLogisticRegression
                 var decay = Math.Max(0, 1 - (eta * l2));
                 u += l1Ratio * eta * alpha;
 
+                var averaging = sumWeights is not null && epoch + 1 >= options.AverageFromEpoch;
+                if (averaging)
+                {
+                    averaged++;
+                }
+
+                var sumSpan = averaging ? sumWeights.AsSpan() : default;
                 if (oneVsRest)
                 {
                     for (var c = 0; c < classes; c++)
                     {
                         var vc = v.AsSpan(c * features, features);
                         var score = (scale[c] * TensorPrimitives.Dot(vc, xi)) + intercept[c];
-                        var sign = c == label ? 1.0 : -1.0;
-                        var weight = c == label ? classWeights[c] : 1.0;
-                        var margin = sign * score;
-                        sumLoss += weight * LogOnePlusExp(-margin);
-                        var gradient = -sign * weight / (1 + Math.Exp(margin));
+                        var positive = c == label;
+                        var weight = positive ? classWeights[c] : 1.0;
+                        var margin = positive ? score : -score;
+
+                        // One exp for both the loss log(1 + e^-m) and its derivative -1 / (1 + e^m).
+                        var e = Math.Exp(-Math.Abs(margin));
+                        sumLoss += weight * (Math.Max(-margin, 0) + Math.Log(1 + e));
+                        var sigmoidOfMinusMargin = margin > 0 ? e / (1 + e) : 1 / (1 + e);
+                        var gradient = (positive ? -sigmoidOfMinusMargin : sigmoidOfMinusMargin) * weight;
                         scale[c] *= decay;
-                        Step(vc, xi, eta, gradient, ref scale[c], ref intercept[c], options.FitIntercept);
-                        if (q is not null)
+                        if (options.FitIntercept)
                         {
-                            ApplyL1(vc, q.AsSpan(c * features, features), scale[c], u);
+                            intercept[c] -= eta * gradient;
                         }
 
+                        Update(vc, xi, -eta * gradient, scale[c], u, q is null ? default : q.AsSpan(c * features, features), averaging ? sumSpan.Slice(c * features, features) : default);
                         Renormalise(vc, ref scale[c]);
                     }
                 }
@@ -107,15 +126,24 @@ internal static class SgdLogisticRegression
                     for (var c = 0; c < classes; c++)
                     {
                         var gradient = ((z[c] / sum) - (c == label ? 1 : 0)) * weight;
-                        Step(v.AsSpan(c * features, features), xi, eta, gradient, ref scale[0], ref intercept[c], options.FitIntercept);
-                    }
+                        if (options.FitIntercept)
+                        {
+                            intercept[c] -= eta * gradient;
+                        }
 
-                    if (q is not null)
-                    {
-                        ApplyL1(v, q, scale[0], u);
+                        var range = new Range(c * features, (c + 1) * features);
+                        Update(v.AsSpan(range), xi, -eta * gradient, scale[0], u, q is null ? default : q.AsSpan(range), averaging ? sumSpan[range] : default);
                     }
 
                     Renormalise(v, ref scale[0]);
+                }
+
+                if (averaging)
+                {
+                    for (var c = 0; c < classes; c++)
+                    {
+                        sumIntercept[c] += intercept[c];
+                    }
                 }
             }
 
@@ -132,6 +160,12 @@ internal static class SgdLogisticRegression
         }
 
         var weights = new float[classes * features];
+        if (averaged > 0)
+        {
+            TensorPrimitives.Multiply(sumWeights, (float)(1.0 / averaged), weights);
+            return new Result(weights, sumIntercept.Select(b => (float)(b / averaged)).ToArray(), epochs, meanLoss);
+        }
+
         for (var c = 0; c < classes; c++)
         {
             TensorPrimitives.Multiply(v.AsSpan(c * features, features), (float)scale[oneVsRest ? c : 0], weights.AsSpan(c * features, features));
@@ -140,26 +174,14 @@ internal static class SgdLogisticRegression
         return new Result(weights, intercept.Select(b => (float)b).ToArray(), epochs, meanLoss);
     }
 
-    /// <summary>scikit-learn's heuristic first step for the "optimal" schedule: typw / max(1, |dloss(-typw, 1)|).</summary>
-    internal static double InitialLearningRate(double alpha)
+    /// <summary>
+    /// The automatic first step: 1 / (mean squared norm of the rows), so that one step moves a photo's score
+    /// by about its gradient whatever the scale of the features (about 1.6e-3 for half the ResNet18 features).
+    /// </summary>
+    internal static double AutomaticLearningRate(float[] x, int rows)
     {
-        var typw = Math.Sqrt(1.0 / Math.Sqrt(alpha));
-        var dloss = 1.0 / (1 + Math.Exp(-typw));
-        return typw / Math.Max(1.0, dloss);
-    }
-
-    private static void Step(Span<float> v, ReadOnlySpan<float> x, double eta, double gradient, ref double scale, ref double intercept, bool fitIntercept)
-    {
-        if (gradient == 0)
-        {
-            return;
-        }
-
-        TensorPrimitives.MultiplyAdd(x, (float)(-eta * gradient / scale), v, v);
-        if (fitIntercept)
-        {
-            intercept -= eta * gradient;
-        }
+        var meanSquaredNorm = TensorPrimitives.SumOfSquares(x) / rows;
+        return meanSquaredNorm > 0 ? 1 / meanSquaredNorm : 1;
     }
 
     private static void Renormalise(Span<float> v, ref double scale)
@@ -171,38 +193,70 @@ internal static class SgdLogisticRegression
         }
     }
 
-    /// <summary>Cumulative L1 penalty (Tsuruoka, Tsujii and Ananiadou 2009), vectorised; q holds the penalty already applied.</summary>
-    private static void ApplyL1(Span<float> v, Span<float> q, double scale, double u)
+    /// <summary>
+    /// One fused pass over a weight row (lazy scale s, so w = s v): v += step / s x (the gradient step);
+    /// then, when <paramref name="q"/> is given, the cumulative L1 penalty of Tsuruoka, Tsujii and Ananiadou
+    /// (2009) clips each weight towards 0 by what is due (u + q or u - q) without crossing 0, q recording
+    /// the penalty applied; then, when <paramref name="sum"/> is given, sum += s v for averaged SGD.
+    /// Hand-vectorised with <see cref="Vector{T}"/> because doing the three steps in one pass over memory
+    /// is what makes an epoch cheap; the dot product stays with TensorPrimitives.
+    /// </summary>
+    private static void Update(Span<float> v, ReadOnlySpan<float> x, double step, double scale, double u, Span<float> q, Span<float> sum)
     {
-        var inverse = (float)(1 / scale);
+        var a = (float)(step / scale);
         var s = (float)scale;
+        var inverse = (float)(1 / scale);
         var uf = (float)u;
+        var l1 = !q.IsEmpty;
+        var average = !sum.IsEmpty;
         var j = 0;
         if (Vector.IsHardwareAccelerated && v.Length >= Vector<float>.Count)
         {
+            var va = new Vector<float>(a);
             var vs = new Vector<float>(s);
             var vInverse = new Vector<float>(inverse);
             var vu = new Vector<float>(uf);
+            ref var vRef = ref MemoryMarshal.GetReference(v);
+            ref var xRef = ref MemoryMarshal.GetReference(x);
+            ref var qRef = ref MemoryMarshal.GetReference(q);
+            ref var sumRef = ref MemoryMarshal.GetReference(sum);
             for (; j <= v.Length - Vector<float>.Count; j += Vector<float>.Count)
             {
-                var w = new Vector<float>(v[j..]);
-                var qq = new Vector<float>(q[j..]);
-                var down = Vector.Max(Vector<float>.Zero, w - ((vu + qq) * vInverse));
-                var up = Vector.Min(Vector<float>.Zero, w + ((vu - qq) * vInverse));
-                var updated = Vector.ConditionalSelect(Vector.GreaterThan(w, Vector<float>.Zero), down, Vector.ConditionalSelect(Vector.LessThan(w, Vector<float>.Zero), up, w));
-                updated.CopyTo(v[j..]);
-                (qq + (vs * (updated - w))).CopyTo(q[j..]);
+                var offset = (nuint)j;
+                var w = Vector.LoadUnsafe(ref vRef, offset) + (va * Vector.LoadUnsafe(ref xRef, offset));
+                if (l1)
+                {
+                    var qq = Vector.LoadUnsafe(ref qRef, offset);
+                    var down = Vector.Max(Vector<float>.Zero, w - ((vu + qq) * vInverse));
+                    var up = Vector.Min(Vector<float>.Zero, w + ((vu - qq) * vInverse));
+                    var clipped = Vector.ConditionalSelect(Vector.GreaterThan(w, Vector<float>.Zero), down, Vector.ConditionalSelect(Vector.LessThan(w, Vector<float>.Zero), up, w));
+                    (qq + (vs * (clipped - w))).StoreUnsafe(ref qRef, offset);
+                    w = clipped;
+                }
+
+                w.StoreUnsafe(ref vRef, offset);
+                if (average)
+                {
+                    (Vector.LoadUnsafe(ref sumRef, offset) + (vs * w)).StoreUnsafe(ref sumRef, offset);
+                }
             }
         }
 
         for (; j < v.Length; j++)
         {
-            var w = v[j];
-            var updated = w > 0 ? Math.Max(0, w - ((uf + q[j]) * inverse)) : w < 0 ? Math.Min(0, w + ((uf - q[j]) * inverse)) : w;
-            v[j] = updated;
-            q[j] += s * (updated - w);
+            var w = v[j] + (a * x[j]);
+            if (l1)
+            {
+                var clipped = w > 0 ? Math.Max(0, w - ((uf + q[j]) * inverse)) : w < 0 ? Math.Min(0, w + ((uf - q[j]) * inverse)) : w;
+                q[j] += s * (clipped - w);
+                w = clipped;
+            }
+
+            v[j] = w;
+            if (average)
+            {
+                sum[j] += s * w;
+            }
         }
     }
-
-    private static double LogOnePlusExp(double a) => a > 0 ? a + Math.Log(1 + Math.Exp(-a)) : Math.Log(1 + Math.Exp(a));
 }

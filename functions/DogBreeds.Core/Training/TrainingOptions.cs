@@ -5,8 +5,12 @@ namespace DogBreeds.Core.Training;
 
 /// <summary>
 /// Settings of <see cref="BaggedSgdTrainer"/>: a bagged ensemble of SGD logistic regressions over the
-/// variance-filtered, standardised bottleneck features. Defaults are the settings that reached the
-/// project's targets on the shared ResNet18 features (see the README's training section).
+/// variance-filtered bottleneck features. Defaults are the settings that reached the project's targets on
+/// the shared ResNet18 features (2,000 train photos, evaluated on the 500 val photos and 44 not-dogs):
+/// one-vs-rest (its max probability separates not-dogs better than softmax), raw rather than standardised
+/// features (standardising costs 0.05 of not-dog AUROC), elastic net l1_ratio 0.15 with alpha 0.03,
+/// first step 1 / mean squared norm, 10 epochs, 70% of the photos per member drawn without replacement,
+/// half the features per member, temperature calibration.
 /// </summary>
 public sealed class TrainingOptions
 {
@@ -14,19 +18,25 @@ public sealed class TrainingOptions
     public const int DefaultEstimators = 10;
 
     /// <summary>Default fraction of training photos each member sees.</summary>
-    public const double DefaultMaxSamples = 0.5;
+    public const double DefaultMaxSamples = 0.7;
 
     /// <summary>Default fraction of (kept) features each member sees.</summary>
     public const double DefaultMaxFeatures = 0.5;
 
     /// <summary>Default regularisation strength of the SGD objective.</summary>
-    public const double DefaultAlpha = 1e-3;
+    public const double DefaultAlpha = 0.03;
 
     /// <summary>Default elastic-net mixing: 0 = pure L2, 1 = pure L1.</summary>
     public const double DefaultL1Ratio = 0.15;
 
+    /// <summary>Default first learning rate (0 = automatic, 1 / mean squared norm of the rows).</summary>
+    public const double DefaultLearningRate = 0;
+
+    /// <summary>Default epoch from which iterates are averaged (0 = no averaging).</summary>
+    public const int DefaultAverageFromEpoch = 0;
+
     /// <summary>Default maximum number of passes over a member's photos.</summary>
-    public const int DefaultEpochs = 30;
+    public const int DefaultEpochs = 10;
 
     /// <summary>Default early-stopping tolerance on the mean training loss of an epoch.</summary>
     public const double DefaultTolerance = 1e-3;
@@ -53,7 +63,7 @@ public sealed class TrainingOptions
     public double MaxFeatures { get; set; } = DefaultMaxFeatures;
 
     /// <summary>Draw photos with replacement (bootstrap) rather than without.</summary>
-    public bool BootstrapSamples { get; set; } = true;
+    public bool BootstrapSamples { get; set; }
 
     /// <summary>Draw features with replacement rather than without.</summary>
     public bool BootstrapFeatures { get; set; }
@@ -76,6 +86,19 @@ public sealed class TrainingOptions
     /// <summary>Epochs without improvement after which a member stops.</summary>
     public int NoImprovementEpochs { get; set; } = DefaultNoImprovementEpochs;
 
+    /// <summary>
+    /// First learning rate eta0 of the decaying schedule eta0 / (1 + alpha eta0 t); 0 = automatic,
+    /// 1 / (mean squared norm of the member's rows), which adapts to the scale of any backbone's features
+    /// (ResNet18 features: about 1.6e-3; scikit-learn's "optimal" first step, about 2.4, is far too large for them).
+    /// </summary>
+    public double LearningRate { get; set; } = DefaultLearningRate;
+
+    /// <summary>
+    /// Averaged SGD: the member's weights are the mean of the iterates from this epoch on (1 = from the start);
+    /// 0 = the last iterate, as plain SGD.
+    /// </summary>
+    public int AverageFromEpoch { get; set; } = DefaultAverageFromEpoch;
+
     /// <summary>Per-member loss. See <see cref="SgdLoss"/>.</summary>
     [JsonConverter(typeof(JsonStringEnumConverter<SgdLoss>))]
     public SgdLoss Loss { get; set; } = SgdLoss.OneVsRest;
@@ -87,7 +110,7 @@ public sealed class TrainingOptions
     public bool FitIntercept { get; set; } = true;
 
     /// <summary>Standardise each kept feature with the mean and standard deviation of the training photos.</summary>
-    public bool Standardize { get; set; } = true;
+    public bool Standardize { get; set; }
 
     /// <summary>Fit a temperature on the validation split so that the averaged probabilities are calibrated.</summary>
     public bool Calibrate { get; set; } = true;
@@ -119,6 +142,8 @@ public sealed class TrainingOptions
         Require(Epochs is >= 1 and <= 100_000, nameof(Epochs), Epochs, "between 1 and 100000");
         Require(Tolerance >= 0 && double.IsFinite(Tolerance), nameof(Tolerance), Tolerance, "zero or positive");
         Require(NoImprovementEpochs >= 1, nameof(NoImprovementEpochs), NoImprovementEpochs, "at least 1");
+        Require(LearningRate >= 0 && double.IsFinite(LearningRate), nameof(LearningRate), LearningRate, "zero (automatic) or positive");
+        Require(AverageFromEpoch >= 0, nameof(AverageFromEpoch), AverageFromEpoch, "zero (no averaging) or positive");
         Require(Enum.IsDefined(Loss), nameof(Loss), Loss, "OneVsRest or Multinomial");
         Require(ValidationFraction is >= 0 and < 0.5, nameof(ValidationFraction), ValidationFraction, "in [0, 0.5)");
         Require(VarianceThreshold >= 0 && double.IsFinite(VarianceThreshold), nameof(VarianceThreshold), VarianceThreshold, "zero or positive");

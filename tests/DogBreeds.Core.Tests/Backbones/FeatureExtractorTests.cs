@@ -128,6 +128,45 @@ public sealed class FeatureExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task ExtractAllAsync_Cancelled_ThrowsOperationCanceled()
+    {
+        using var sut = CreateSut(batchSize: 2);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var inputs = Enumerable.Range(0, 40).Select(i => PhotoInput.FromBytes($"p{i}.png", Photo(i)));
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var result in sut.ExtractAllAsync(inputs, cache: null, cancel.Token))
+            {
+                if (++seen == 2)
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+
+        Assert.True(seen < 40);
+    }
+
+    [Fact]
+    public void Extract_ManyThreadsAtOnce_SameAnswers()
+    {
+        using var sut = CreateSut();
+        var photos = Enumerable.Range(0, 24).Select(Photo).ToArray();
+        var results = new float[photos.Length][];
+
+        Parallel.For(0, photos.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => results[i] = sut.Extract(photos[i], $"p{i}.png"));
+
+        for (var i = 0; i < photos.Length; i++)
+        {
+            Assert.Equal([i, 255 - i, 7f], results[i]);
+        }
+
+        Assert.Equal(24, sut.CnnPhotos);
+    }
+
+    [Fact]
     public void Extract_BadPhoto_ThrowsInvalidPhoto()
     {
         using var sut = CreateSut();

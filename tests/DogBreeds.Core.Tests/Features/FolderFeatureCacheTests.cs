@@ -52,6 +52,20 @@ public sealed class FolderFeatureCacheTests : IDisposable
     }
 
     [Fact]
+    public void TryGet_UnreadableEntry_MissWithWarning()
+    {
+        var logger = new ListLogger();
+        var sut = new FolderFeatureCache(_folder.Path, logger);
+        Directory.CreateDirectory(sut.PathFor("resnet18", s_sha)); // a folder where the file should be
+
+        var hit = sut.TryGet("resnet18", s_sha, out var features);
+
+        Assert.False(hit);
+        Assert.Null(features);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("cannot be read", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Put_NotASha_Throws()
     {
         var sut = new FolderFeatureCache(_folder.Path);
