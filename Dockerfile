@@ -7,8 +7,8 @@
 # - CUDA 13.0 + cuDNN 9: Microsoft.ML.OnnxRuntime.Gpu 1.32.0's CUDA provider
 #   (libonnxruntime_providers_cuda.so) links libcudart.so.13, libcublas.so.13, libcublasLt.so.13 and
 #   libcurand.so.10, and loads libcudnn.so.9 and libnvrtc.so.13 at run time (tests/DogBreeds.Infra.Tests
-#   reads this from the NuGet package). ONNX Runtime's requirements page lists CUDA 12.x + cuDNN 9.x for
-#   the 1.19-1.2x GPU packages; the 1.32 NuGet build has moved to CUDA 13.x, still on cuDNN 9.x. A CUDA 13
+#   reads this from the NuGet package). ONNX Runtime's requirements page gives CUDA 12.x + cuDNN 9.x from
+#   1.18.1 on; the 1.32 NuGet build has moved to CUDA 13.x, still on cuDNN 9.x. A CUDA 13
 #   runtime needs an NVIDIA driver >= 580 on the host (the GPU node supplies libcuda.so.1).
 # - Only the libraries ONNX Runtime loads are copied from NVIDIA's runtime image (cudart, cublas,
 #   cublasLt, curand, nvrtc, cuDNN), not the whole toolkit: the image stays several GB smaller.

@@ -70,6 +70,13 @@ param taskHubName string = 'dogbreeds'
 @description('Object id of the deploying user (azd sets AZURE_PRINCIPAL_ID): gets Storage Blob Data Contributor to upload photos. Empty: none.')
 param principalId string = ''
 
+@description('Kind of principal principalId is: User (azd up from a shell) or ServicePrincipal (a pipeline).')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
 @description('The app\'s blobs_extension system key. Empty (the default) skips the Event Grid subscription; the postdeploy hook deploys it once the code runs.')
 @secure()
 param blobsExtensionKey string = ''
@@ -135,6 +142,7 @@ module storageAccess 'modules/storage-access.bicep' = {
     storageAccountName: storage.outputs.name
     appPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
 }
 

@@ -14,4 +14,5 @@ param containerImage = readEnvironmentVariable('DOGBREEDS_CONTAINER_IMAGE', '')
 param instanceMemoryMB = 2048
 param alwaysReadyInstances = int(readEnvironmentVariable('DOGBREEDS_ALWAYS_READY', '0'))
 param principalId = readEnvironmentVariable('DOGBREEDS_PRINCIPAL_ID', '')
+param principalType = readEnvironmentVariable('DOGBREEDS_PRINCIPAL_TYPE', 'User')
 param blobsExtensionKey = readEnvironmentVariable('DOGBREEDS_BLOBS_EXTENSION_KEY', '')

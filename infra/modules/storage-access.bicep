@@ -3,7 +3,7 @@
 //   Storage Blob Data Owner        photos, features, models, host locks, Flex deployment package
 //   Storage Queue Data Contributor blob-trigger receipts/poison queue, Durable task hub queues
 //   Storage Table Data Contributor Durable task hub History/Instances tables
-// Optionally the deploying user gets Storage Blob Data Contributor so that
+// Optionally the deploying user (or pipeline) gets Storage Blob Data Contributor so that
 // `az storage blob upload --auth-mode login` works for sending photos.
 
 @description('Storage account the roles apply to.')
@@ -14,6 +14,13 @@ param appPrincipalId string
 
 @description('Object id of the deploying user; empty to grant nothing.')
 param userPrincipalId string = ''
+
+@description('Kind of principal userPrincipalId is.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param userPrincipalType string = 'User'
 
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
@@ -47,7 +54,7 @@ resource userBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   scope: storage
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
   }
 }

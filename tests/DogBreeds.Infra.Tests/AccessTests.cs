@@ -36,6 +36,18 @@ public sealed partial class AccessTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
+    public void StorageRoles_PipelinePrincipalGiven_LeavesTheAppsRolesAsTheyAre()
+    {
+        var overrides = new Dictionary<string, object?> { ["principalId"] = "00000000-0000-0000-0000-000000000002", ["principalType"] = "ServicePrincipal" };
+        var resources = infrastructure.Deploy("cpu", overrides);
+
+        var sut = AppRolesOn(resources, "Microsoft.Storage/storageAccounts");
+
+        Assert.Equal(3, sut.Count);
+        Assert.Equal(4, resources.OfType(RoleAssignments).Count(r => (r.Evaluate("scope") as string ?? string.Empty).Contains("/Microsoft.Storage/storageAccounts/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void StorageRoles_DeployingUserGiven_GetsBlobDataContributorToUploadPhotos()
     {
         var overrides = new Dictionary<string, object?> { ["principalId"] = "00000000-0000-0000-0000-000000000001" };
@@ -72,7 +84,7 @@ public sealed partial class AccessTests(CompiledInfrastructure infrastructure)
 
     private static List<DeployedResource> AppRolesOn(IEnumerable<DeployedResource> resources, string scopeType) =>
         resources.OfType(RoleAssignments)
-            .Where(r => Equals(r.Evaluate("properties.principalType"), "ServicePrincipal"))
+            .Where(r => r.Raw("properties.principalId") != "[parameters('userPrincipalId')]")
             .Where(r => (r.Evaluate("scope") as string ?? string.Empty).Contains($"/providers/{scopeType}/", StringComparison.OrdinalIgnoreCase))
             .ToList();
 

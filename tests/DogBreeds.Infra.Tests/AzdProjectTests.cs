@@ -39,6 +39,16 @@ public sealed class AzdProjectTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
+    public void DeployDocs_Parameters_DescribeEveryParameterOfMainBicep()
+    {
+        var documented = File.ReadAllText(RepositoryPaths.Of("README.md"));
+
+        var sut = infrastructure.Template["parameters"]!.AsObject().Select(p => p.Key).Where(name => !documented.Contains($"`{name}`", StringComparison.Ordinal)).ToList();
+
+        Assert.True(sut.Count == 0, $"The README's Deploy to Azure section does not describe: {string.Join(", ", sut)}.");
+    }
+
+    [Fact]
     public void MainBicep_Outputs_GiveTheHooksWhatTheyRead()
     {
         var outputs = infrastructure.Template["outputs"]!.AsObject();

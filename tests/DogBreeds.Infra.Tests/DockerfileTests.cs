@@ -6,7 +6,7 @@ namespace DogBreeds.Infra.Tests;
 
 /// <summary>
 /// hadolint is not packaged where this project's machines install from (Debian, npm, NuGet), so these
-/// tests check what the Dockerfile promises instead (docs/deploy.md says so).
+/// tests check what the Dockerfile promises instead (the README's "Deploy to Azure" section says so).
 /// </summary>
 public sealed partial class DockerfileTests
 {
@@ -82,7 +82,7 @@ public sealed partial class DockerfileTests
     [Fact]
     public void Versions_Documented_MatchTheDockerfile()
     {
-        var sut = File.ReadAllText(RepositoryPaths.Of("docs", "deploy.md"));
+        var sut = File.ReadAllText(RepositoryPaths.Of("README.md"));
 
         Assert.Contains($"CUDA {_sut.Arguments["CUDA_VERSION"]}", sut, StringComparison.Ordinal);
         Assert.Contains($"cuDNN {_sut.Arguments["CUDNN_MAJOR"]}", sut, StringComparison.Ordinal);

@@ -13,7 +13,16 @@ public static class FeatureCsv
 {
     /// <summary>Writes rows as CSV (label first). <paramref name="values"/> is row-major, labels.Count rows.</summary>
     /// <exception cref="ArgumentException">Shapes disagree or a label contains a comma, quote or line break.</exception>
-    public static void Write(TextWriter writer, IReadOnlyList<string> labels, ReadOnlySpan<float> values)
+    public static void Write(TextWriter writer, IReadOnlyList<string> labels, ReadOnlySpan<float> values) =>
+        Write(writer, null, labels, values);
+
+    /// <summary>
+    /// Writes rows as CSV. Without <paramref name="ids"/>: <c>label,f0,...</c> (what sklearn_fit.py reads).
+    /// With ids: <c>id,label,f0,...</c>, which <see cref="Read(string)"/> reads back with the ids but the
+    /// scikit-learn peer script does not.
+    /// </summary>
+    /// <exception cref="ArgumentException">Shapes disagree or a label or id contains a comma, quote or line break.</exception>
+    public static void Write(TextWriter writer, IReadOnlyList<string>? ids, IReadOnlyList<string> labels, ReadOnlySpan<float> values)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(labels);
@@ -23,8 +32,13 @@ public static class FeatureCsv
         }
 
         var columns = values.Length / labels.Count;
+        if (ids is not null && ids.Count != labels.Count)
+        {
+            throw new ArgumentException($"There are {ids.Count} ids for {labels.Count} rows.", nameof(ids));
+        }
+
         var line = new StringBuilder(columns * 12);
-        line.Append("label");
+        line.Append(ids is null ? "label" : "id,label");
         for (var j = 0; j < columns; j++)
         {
             line.Append(",f").Append(j.ToString(CultureInfo.InvariantCulture));
@@ -39,7 +53,18 @@ public static class FeatureCsv
                 throw new ArgumentException($"Label '{label}' of row {r} is empty or holds a comma, quote or line break, which the feature CSV cannot store.", nameof(labels));
             }
 
-            line.Clear().Append(label);
+            line.Clear();
+            if (ids is not null)
+            {
+                if (string.IsNullOrEmpty(ids[r]) || ids[r].AsSpan().IndexOfAny(",\"\r\n") >= 0)
+                {
+                    throw new ArgumentException($"Id '{ids[r]}' of row {r} is empty or holds a comma, quote or line break, which the feature CSV cannot store.", nameof(ids));
+                }
+
+                line.Append(ids[r]).Append(',');
+            }
+
+            line.Append(label);
             foreach (var v in values.Slice(r * columns, columns))
             {
                 line.Append(',').Append(v.ToString("R", CultureInfo.InvariantCulture));

@@ -5,8 +5,12 @@ namespace DogBreeds.Core.Training;
 
 /// <summary>
 /// Settings of <see cref="BaggedSgdTrainer"/>: a bagged ensemble of SGD logistic regressions over the
-/// variance-filtered, standardised bottleneck features. Defaults are the settings that reached the
-/// project's targets on the shared ResNet18 features (see the README's training section).
+/// variance-filtered bottleneck features. Defaults are the settings that reached the project's targets on
+/// the shared ResNet18 features (2,000 train photos, evaluated on the 500 val photos and 44 not-dogs):
+/// one-vs-rest (its max probability separates not-dogs better than softmax), raw rather than standardised
+/// features (standardising costs 0.05 of not-dog AUROC), elastic net l1_ratio 0.15 with alpha 0.03,
+/// first step 1 / mean squared norm, 10 epochs, 70% of the photos per member drawn without replacement,
+/// half the features per member, temperature calibration.
 /// </summary>
 public sealed class TrainingOptions
 {
@@ -14,7 +18,7 @@ public sealed class TrainingOptions
     public const int DefaultEstimators = 10;
 
     /// <summary>Default fraction of training photos each member sees.</summary>
-    public const double DefaultMaxSamples = 0.5;
+    public const double DefaultMaxSamples = 0.7;
 
     /// <summary>Default fraction of (kept) features each member sees.</summary>
     public const double DefaultMaxFeatures = 0.5;

@@ -20,6 +20,19 @@ public sealed class FeatureCsvTests
     }
 
     [Fact]
+    public void Write_WithIds_RoundTripsIds()
+    {
+        var data = LabelledFeatures.Create([("x1", "pug", [1f, 2f]), ("x2", "akita", [3f, 4f])]);
+        using var writer = new StringWriter();
+
+        FeatureCsv.Write(writer, data.Ids, data.Labels.Select(l => data.Classes[l]).ToArray(), data.Values);
+        var sut = FeatureCsv.Read(new StringReader(writer.ToString()));
+
+        Assert.Equal(["x1", "x2"], sut.Ids);
+        Assert.Equal(data.Values, sut.Values);
+    }
+
+    [Fact]
     public void Read_IdColumnHeader_ReadsIds()
     {
         var sut = FeatureCsv.Read(new StringReader("id,label,f0,f1\nx1,pug,1,2\nx2,akita,3,4\n"));

@@ -76,6 +76,25 @@ public sealed class BaggedSgdTrainerTests
     }
 
     [Fact]
+    public void Assemble_Calibrate_ValidationLogLossNoWorseAndLowerOnOverconfidentModel()
+    {
+        // Noisy, overlapping blobs and long unregularised training: the raw ensemble is miscalibrated.
+        var data = SyntheticFeatures.Blobs(classes: 4, perClass: 60, dimensions: 30, separation: 0.5, noise: 1, seed: 8);
+        var calibrated = new TrainingOptions { Estimators = 4, Epochs = 40, Alpha = 1e-6, L1Ratio = 0, ValidationFraction = 0.3, Tolerance = 0, MaxSamples = 1 };
+        var raw = calibrated.Clone();
+        raw.Calibrate = false;
+
+        var sut = BaggedSgdTrainer.Train(data, calibrated, "test", "abc", createdUtc: s_created);
+        var uncalibrated = BaggedSgdTrainer.Train(data, raw, "test", "abc", createdUtc: s_created);
+
+        Assert.NotEqual(1.0, sut.Temperature);
+        Assert.Equal(1.0, uncalibrated.Temperature);
+        Assert.True(
+            sut.Manifest.Metrics!.LogLoss < uncalibrated.Manifest.Metrics!.LogLoss - 0.01,
+            $"validation log loss {uncalibrated.Manifest.Metrics.LogLoss} -> {sut.Manifest.Metrics.LogLoss} (T = {sut.Temperature})");
+    }
+
+    [Fact]
     public void TrainMember_RareClassMissingFromBag_ReportsPresentClassesAndProbabilitiesStillSumToOne()
     {
         // Class "rare" has 2 photos out of 202; small bags miss it. The member must list only present classes.
