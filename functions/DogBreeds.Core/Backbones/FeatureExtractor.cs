@@ -123,8 +123,10 @@ public sealed partial class FeatureExtractor : IDisposable
         ArgumentNullException.ThrowIfNull(images);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var results = new float[images.Count][];
-        for (var start = 0; start < images.Count; start += BatchSize)
+        var chunks = (images.Count + BatchSize - 1) / BatchSize;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = BackboneRunner.InferenceWorkers }, chunk =>
         {
+            var start = chunk * BatchSize;
             var count = Math.Min(BatchSize, images.Count - start);
             var targets = new float[count][];
             for (var i = 0; i < count; i++)
@@ -153,7 +155,7 @@ public sealed partial class FeatureExtractor : IDisposable
 
             Interlocked.Add(ref _cnnPhotos, count);
             targets.CopyTo(results, start);
-        }
+        });
 
         return results;
     }
@@ -281,14 +283,21 @@ public sealed partial class FeatureExtractor : IDisposable
 
     private async Task InferenceStageAsync(ChannelReader<PendingPhoto> reader, IFeatureCache? cache, ChannelWriter<ExtractedPhoto> writer, CancellationToken ct)
     {
-        var window = new List<PendingPhoto>(2 * BatchSize);
+        // Up to InferenceWorkers windows are in the CNN at once; they are emitted in input order.
         var runResults = new Dictionary<string, ExtractedPhoto>(StringComparer.Ordinal);
-        var batchInputs = _runners.Select(r => new float[BatchSize * r.PhotoLength]).ToArray();
+        var freeInputs = new Stack<float[][]>();
+        for (var i = 0; i < BackboneRunner.InferenceWorkers; i++)
+        {
+            freeInputs.Push([.. _runners.Select(r => new float[BatchSize * r.PhotoLength])]);
+        }
+
+        var inFlight = new Queue<(List<PendingPhoto> Window, Task Cnn, float[][] Inputs)>();
         try
         {
             while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
                 // Take what is ready, up to a full batch of CNN work; the decode stage runs ahead while the CNN works.
+                var window = new List<PendingPhoto>(2 * BatchSize);
                 var cnnWork = 0;
                 while (cnnWork < BatchSize && reader.TryRead(out var item))
                 {
@@ -299,23 +308,19 @@ public sealed partial class FeatureExtractor : IDisposable
                     }
                 }
 
-                try
+                if (freeInputs.Count == 0)
                 {
-                    RunWindow(window, cnnWork, batchInputs, cache, runResults);
-                    foreach (var item in window)
-                    {
-                        await writer.WriteAsync(item.Result!, ct).ConfigureAwait(false);
-                    }
+                    await EmitOldestAsync(inFlight, freeInputs, runResults, writer, ct).ConfigureAwait(false);
                 }
-                finally
-                {
-                    foreach (var item in window)
-                    {
-                        ReturnTensor(item.TakeTensor());
-                    }
 
-                    window.Clear();
-                }
+                var inputs = freeInputs.Pop();
+                var cnn = cnnWork == 0 ? Task.CompletedTask : Task.Run(() => RunCnn(window, inputs, cache), ct);
+                inFlight.Enqueue((window, cnn, inputs));
+            }
+
+            while (inFlight.Count > 0)
+            {
+                await EmitOldestAsync(inFlight, freeInputs, runResults, writer, ct).ConfigureAwait(false);
             }
 
             writer.TryComplete();
@@ -323,46 +328,80 @@ public sealed partial class FeatureExtractor : IDisposable
         catch (Exception e)
         {
             writer.TryComplete(e);
+            foreach (var (window, cnn, _) in inFlight)
+            {
+                await cnn.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+                window.ForEach(item => ReturnTensor(item.TakeTensor()));
+            }
+
             throw;
         }
     }
 
-    private void RunWindow(List<PendingPhoto> window, int cnnWork, float[][] batchInputs, IFeatureCache? cache, Dictionary<string, ExtractedPhoto> runResults)
+    private async Task EmitOldestAsync(
+        Queue<(List<PendingPhoto> Window, Task Cnn, float[][] Inputs)> inFlight,
+        Stack<float[][]> freeInputs,
+        Dictionary<string, ExtractedPhoto> runResults,
+        ChannelWriter<ExtractedPhoto> writer,
+        CancellationToken ct)
     {
-        if (cnnWork > 0)
+        var (window, cnn, inputs) = inFlight.Peek();
+        try
         {
-            var work = window.Where(p => p.Tensor is not null).ToList();
-            var targets = work.Select(_ => new float[Dimension]).ToArray();
-            for (var b = 0; b < _runners.Length; b++)
-            {
-                var runner = _runners[b];
-                var input = batchInputs[b];
-                for (var i = 0; i < work.Count; i++)
-                {
-                    work[i].Tensor.AsSpan(_tensorOffsets[b], runner.PhotoLength).CopyTo(input.AsSpan(i * runner.PhotoLength));
-                }
+            await cnn.ConfigureAwait(false);
+        }
+        finally
+        {
+            window.ForEach(item => ReturnTensor(item.TakeTensor()));
+        }
 
-                runner.Run(input, work.Count, targets, _featureOffsets[b]);
-            }
+        inFlight.Dequeue();
+        freeInputs.Push(inputs);
+        ResolveDuplicates(window, runResults);
+        foreach (var item in window)
+        {
+            await writer.WriteAsync(item.Result!, ct).ConfigureAwait(false);
+        }
+    }
 
-            Interlocked.Add(ref _cnnPhotos, work.Count);
+    /// <summary>Runs the photos of a window that need the CNN and stores their results (and caches them).</summary>
+    private void RunCnn(List<PendingPhoto> window, float[][] batchInputs, IFeatureCache? cache)
+    {
+        var work = window.Where(p => p.Tensor is not null).ToList();
+        var targets = work.Select(_ => new float[Dimension]).ToArray();
+        for (var b = 0; b < _runners.Length; b++)
+        {
+            var runner = _runners[b];
+            var input = batchInputs[b];
             for (var i = 0; i < work.Count; i++)
             {
-                work[i].Result = new ExtractedPhoto(work[i].Name, work[i].Sha256, targets[i], null, false);
-                if (cache is not null)
+                work[i].Tensor.AsSpan(_tensorOffsets[b], runner.PhotoLength).CopyTo(input.AsSpan(i * runner.PhotoLength));
+            }
+
+            runner.Run(input, work.Count, targets, _featureOffsets[b]);
+        }
+
+        Interlocked.Add(ref _cnnPhotos, work.Count);
+        for (var i = 0; i < work.Count; i++)
+        {
+            work[i].Result = new ExtractedPhoto(work[i].Name, work[i].Sha256, targets[i], null, false);
+            if (cache is not null)
+            {
+                try
                 {
-                    try
-                    {
-                        cache.Put(Key, work[i].Sha256, targets[i]);
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        LogCacheWriteFailed(_logger, work[i].Name, e.Message);
-                    }
+                    cache.Put(Key, work[i].Sha256, targets[i]);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    LogCacheWriteFailed(_logger, work[i].Name, e.Message);
                 }
             }
         }
+    }
 
+    /// <summary>In input order: a photo whose bytes came earlier in the run takes the earlier result.</summary>
+    private static void ResolveDuplicates(List<PendingPhoto> window, Dictionary<string, ExtractedPhoto> runResults)
+    {
         foreach (var item in window)
         {
             if (item.Duplicate)
@@ -382,8 +421,8 @@ public sealed partial class FeatureExtractor : IDisposable
 
     private void ReturnTensor(float[]? tensor)
     {
-        // Enough for a pipeline's channel and batch window; more would only hold memory.
-        if (tensor is not null && _tensors.Count < 4 * BatchSize)
+        // Enough for a pipeline's channel and batch windows; more would only hold memory.
+        if (tensor is not null && _tensors.Count < 6 * BatchSize)
         {
             _tensors.Add(tensor);
         }
