@@ -17,8 +17,12 @@ namespace DogBreeds.Core.Backbones;
 /// </summary>
 public sealed partial class FeatureExtractor : IDisposable
 {
-    /// <summary>Default number of photos per CNN batch.</summary>
-    public const int DefaultBatchSize = 16;
+    /// <summary>
+    /// Default number of photos per CNN batch. Eight, not 16: with two batches in flight, ResNet18's
+    /// activations at 16 took `train` over 2,000 photos to a 1,061 MiB peak; at 8 it peaks at 900 MiB and
+    /// extracts as fast (51 vs 40 images/s end to end in one quiet A/B on the 2-core machine).
+    /// </summary>
+    public const int DefaultBatchSize = 8;
 
     /// <summary>Largest batch size accepted.</summary>
     public const int MaxBatchSize = 256;
