@@ -34,23 +34,8 @@ public static class ScoreTestPhotos
                 TrainEnsemble.ActivityRetry));
         }
 
-        context.SetCustomStatus(new TrainingProgress("scoring chunks", 0, chunks));
-        var pending = new List<Task<ChunkReference>>(parts);
-        int done = 0;
-        while (pending.Count > 0)
-        {
-            var finished = await Task.WhenAny(pending);
-            pending.Remove(finished);
-            await finished;
-            done++;
-            context.SetCustomStatus(new TrainingProgress("scoring chunks", done, chunks));
-        }
-
-        var references = new ChunkReference[parts.Count];
-        for (int i = 0; i < parts.Count; i++)
-        {
-            references[i] = await parts[i];
-        }
+        var references = await OrchestrationFanIn.WhenAllAsync(context, parts, "scoring chunks");
+        int done = references.Length;
 
         context.SetCustomStatus(new TrainingProgress("writing submission.csv", done, chunks));
         var result = await context.CallActivityAsync<SubmissionResult>(

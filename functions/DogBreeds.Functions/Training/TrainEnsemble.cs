@@ -34,29 +34,14 @@ public static partial class TrainEnsemble
             nameof(BuildTrainingSet), new BuildTrainingSetInput(runId, plan), ActivityRetry);
         LogTrainingSet(logger, runId, trainingSet.Photos, trainingSet.MissingFeatures);
 
-        context.SetCustomStatus(new TrainingProgress("training members", 0, plan.Estimators));
         var members = new List<Task<MemberReference>>(plan.Estimators);
         for (int i = 0; i < plan.Estimators; i++)
         {
             members.Add(context.CallActivityAsync<MemberReference>(nameof(TrainMember), new TrainMemberInput(runId, trainingSet, plan, i), ActivityRetry));
         }
 
-        var pending = new List<Task<MemberReference>>(members);
-        int done = 0;
-        while (pending.Count > 0)
-        {
-            var finished = await Task.WhenAny(pending);
-            pending.Remove(finished);
-            await finished;
-            done++;
-            context.SetCustomStatus(new TrainingProgress("training members", done, plan.Estimators));
-        }
-
-        var references = new MemberReference[members.Count];
-        for (int i = 0; i < members.Count; i++)
-        {
-            references[i] = await members[i];
-        }
+        var references = await OrchestrationFanIn.WhenAllAsync(context, members, "training members");
+        int done = references.Length;
 
         context.SetCustomStatus(new TrainingProgress("evaluating and publishing", done, plan.Estimators));
         string version = ModelVersionName.Create(context.CurrentUtcDateTime, runId);
