@@ -130,65 +130,15 @@ public sealed class PhotoCatalog
 
     private static Dictionary<string, string> ReadLabels(string labelsCsv, HashSet<string>? known, List<CatalogProblem> problems)
     {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lines = File.ReadAllLines(labelsCsv);
-        if (lines.Length == 0)
+        try
         {
-            problems.Add(new CatalogProblem(CatalogProblemKind.BadLabelsFile, $"Labels file '{labelsCsv}' is empty."));
-            return labels;
+            return KaggleLabels.Parse(File.ReadAllText(labelsCsv), labelsCsv, known, problems);
         }
-
-        var header = lines[0].Split(',').Select(h => h.Trim().Trim('"').TrimStart('\uFEFF')).ToList();
-        var idColumn = header.FindIndex(h => h.Equals("id", StringComparison.OrdinalIgnoreCase));
-        var breedColumn = header.FindIndex(h => h.Equals("breed", StringComparison.OrdinalIgnoreCase));
-        if (idColumn < 0 || breedColumn < 0)
+        catch (InvalidDataException e)
         {
-            problems.Add(new CatalogProblem(CatalogProblemKind.BadLabelsFile, $"Labels file '{labelsCsv}' has no 'id' and 'breed' columns in its header line '{lines[0]}'."));
-            return labels;
+            problems.Add(new CatalogProblem(CatalogProblemKind.BadLabelsFile, e.Message));
+            return new Dictionary<string, string>(StringComparer.Ordinal);
         }
-
-        for (var i = 1; i < lines.Length; i++)
-        {
-            if (string.IsNullOrWhiteSpace(lines[i]))
-            {
-                continue;
-            }
-
-            var cells = lines[i].Split(',').Select(c => c.Trim().Trim('"')).ToArray();
-            if (cells.Length <= Math.Max(idColumn, breedColumn) || cells[idColumn].Length == 0)
-            {
-                problems.Add(new CatalogProblem(CatalogProblemKind.BadLabelsFile, $"Line {i + 1} of '{labelsCsv}' does not have an id and a breed."));
-                continue;
-            }
-
-            var id = cells[idColumn];
-            var breed = cells[breedColumn];
-            if (breed.Length == 0)
-            {
-                problems.Add(new CatalogProblem(CatalogProblemKind.UnknownBreed, $"Label '{id}' on line {i + 1} of '{labelsCsv}' has an empty breed."));
-                continue;
-            }
-
-            if (known is not null && !known.Contains(breed))
-            {
-                problems.Add(new CatalogProblem(CatalogProblemKind.UnknownBreed, $"Label '{id}' on line {i + 1} of '{labelsCsv}' has breed '{breed}', which is not a known breed."));
-                continue;
-            }
-
-            if (labels.TryGetValue(id, out var previous))
-            {
-                if (previous != breed)
-                {
-                    problems.Add(new CatalogProblem(CatalogProblemKind.ConflictingLabels, $"Photo '{id}' is labelled both '{previous}' and '{breed}' in '{labelsCsv}'; '{previous}' is kept."));
-                }
-
-                continue;
-            }
-
-            labels.Add(id, breed);
-        }
-
-        return labels;
     }
 
     private static List<string> ImageFiles(string folder, List<CatalogProblem> problems)

@@ -27,7 +27,12 @@ public sealed partial class TrainingSetBuilder(InboxStore inbox, FeatureStore fe
         string key = input.Plan.BackboneKey;
 
         string? labelsText = await inbox.TryReadTextAsync(StorageLayout.LabelsBlob, cancellationToken);
-        var kaggleLabels = labelsText is null ? [] : KaggleLabels.Parse(labelsText, $"{StorageLayout.ImagesContainer}/{StorageLayout.LabelsBlob}");
+        var labelProblems = new List<CatalogProblem>();
+        var kaggleLabels = labelsText is null ? [] : KaggleLabels.Parse(labelsText, $"{StorageLayout.ImagesContainer}/{StorageLayout.LabelsBlob}", knownBreeds: null, labelProblems);
+        foreach (var problem in labelProblems)
+        {
+            LogLabelProblem(input.RunId, problem.Message);
+        }
 
         var byPath = new Dictionary<string, StoredFeatures>(StringComparer.Ordinal);
         await foreach (var stored in features.ListAsync(key, cancellationToken))
@@ -169,6 +174,9 @@ public sealed partial class TrainingSetBuilder(InboxStore inbox, FeatureStore fe
 
         return text.ToString();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {Run}: {Problem}")]
+    private partial void LogLabelProblem(string run, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {Run}: training set of {Rows} photos, {Classes} breeds; left out {Missing} without features, {Unlabelled} unlabelled, {Rejected} rejected, {Duplicates} duplicates")]
     private partial void LogBuilt(string run, int rows, int classes, int missing, int unlabelled, int rejected, int duplicates);
