@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using DogBreeds.Cli.Console;
 using DogBreeds.Cli.Workflows;
+using DogBreeds.Core.Backbones;
 using DogBreeds.Core.Evaluation;
 using DogBreeds.Core.Features;
 using DogBreeds.Core.Models;
@@ -51,8 +52,8 @@ internal static class TrainCommand
             var settings = common.Read(result);
             var report = new ProblemReport(System.Console.Error);
             var logger = CliLog.Create("DogBreeds.Cli");
-            var backbones = settings.BackboneReferences.Select(Core.Backbones.BackboneManifest.Resolve).ToArray();
-            var backboneKey = string.Join('+', backbones.Select(b => b.TestTimeFlip ? b.Id + "+flip" : b.Id));
+            var backbones = settings.BackboneReferences.Select(BackboneManifest.Resolve).ToArray();
+            var backboneKey = FeatureExtractor.KeyOf(backbones);
             LabelledFeatures data;
             IEnumerable<string> photoHashes = [];
             if (result.GetValue(features) is { } csv)

@@ -58,7 +58,14 @@ public sealed partial class FeatureExtractor : IDisposable
 
         Dimension = _featureOffsets[^1] + runners[^1].Dimension;
         _photoLength = _tensorOffsets[^1] + runners[^1].PhotoLength;
-        Key = string.Join('+', runners.Select(r => r.Manifest.TestTimeFlip ? r.Manifest.Id + "+flip" : r.Manifest.Id));
+        Key = KeyOf([.. runners.Select(r => r.Manifest)]);
+    }
+
+    /// <summary>The <see cref="Key"/> of an extractor over <paramref name="backbones"/>, without loading them.</summary>
+    public static string KeyOf(IReadOnlyList<BackboneManifest> backbones)
+    {
+        ArgumentNullException.ThrowIfNull(backbones);
+        return string.Join('+', backbones.Select(b => b.TestTimeFlip ? b.Id + "+flip" : b.Id));
     }
 
     /// <summary>Cache key part: backbone ids joined with '+', each followed by "+flip" when its test-time flip is on.</summary>
