@@ -53,7 +53,8 @@ internal static class BenchCommand
             using var extractor = settings.CreateExtractor(logger);
             var cache = settings.CreateCache(logger);
             var trainSet = await ExtractAsync(extractor, PhotoCatalog.Scan(train, Path.Combine(root, "labels.csv")), cache, report, ct).ConfigureAwait(false);
-            var valSet = await ExtractAsync(extractor, PhotoCatalog.Scan(Path.Combine(root, "val"), null), cache, report, ct).ConfigureAwait(false);
+            var valCatalog = PhotoCatalog.Scan(Path.Combine(root, "val"), null);
+            var valSet = await ExtractAsync(extractor, valCatalog, cache, report, ct).ConfigureAwait(false);
             var work = Directory.CreateTempSubdirectory("dogbreeds-bench-");
             try
             {
@@ -76,7 +77,7 @@ internal static class BenchCommand
             await output.WriteLineAsync("== prediction (one photo at a time: read, decode, CNN, ensemble)").ConfigureAwait(false);
             var model = BaggedSgdTrainer.Train(trainSet, new TrainingOptions(), extractor.Key, BackboneSignature.Sha256(extractor));
             var classifier = new BreedClassifier(extractor, model);
-            var valPhotos = PhotoCatalog.Scan(Path.Combine(root, "val"), null).Photos.Take(100).Select(p => p.Path).ToArray();
+            var valPhotos = valCatalog.Photos.Take(100).Select(p => p.Path).ToArray();
             classifier.Predict(await File.ReadAllBytesAsync(valPhotos[0], ct).ConfigureAwait(false), valPhotos[0]); // warm-up
             var latencies = new List<double>();
             foreach (var path in valPhotos)
